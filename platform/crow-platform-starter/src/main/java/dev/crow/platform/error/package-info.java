@@ -1,0 +1,2 @@
+/** The platform error body and the single place where failures become HTTP answers. */
+package dev.crow.platform.error;

@@ -1,0 +1,2 @@
+/** OpenAPI metadata so every service's document is complete and named. */
+package dev.crow.platform.openapi;
