@@ -24,6 +24,7 @@ public class PlatformConventions implements EnvironmentPostProcessor {
             defaults.put("spring.flyway.default-schema", schema);
             defaults.put("spring.flyway.create-schemas", "true");
             defaults.put("spring.jpa.properties.hibernate.default_schema", schema);
+            defaults.put("spring.modulith.events.jdbc.schema", schema);
         }
         defaults.put("spring.jpa.hibernate.ddl-auto", "validate");
         defaults.put("spring.jpa.open-in-view", "false");

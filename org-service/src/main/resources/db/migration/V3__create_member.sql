@@ -1,0 +1,12 @@
+-- The members view. A removed member keeps a row with removed_at, so that a late member.added
+-- from before the removal is recognised as stale.
+create table member (
+    organization_id uuid not null,
+    user_id         uuid not null,
+    role            text not null check (role in ('owner', 'admin', 'member')),
+    joined_at       timestamp with time zone not null,
+    synced_at       timestamp with time zone not null,
+    removed_at      timestamp with time zone,
+    primary key (organization_id, user_id)
+);
+create index member_by_user_idx on member (user_id);

@@ -1,0 +1,2 @@
+/** Feature permissions per member: role defaults, admins' changes, and the lookup behind the JWT's perms. */
+package dev.crow.user.permission;
