@@ -1,14 +1,17 @@
 package dev.crow.auth.account;
 
 import dev.crow.auth.AuthClock;
+import dev.crow.platform.events.CrowEvents;
+import dev.crow.platform.events.types.UserRegistered;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every write to users and their credentials, each in one transaction. A later change
- * publishes user events through the platform outbox from here, in the same transaction.
+ * Every write to users and their credentials, each in one transaction. A new user is
+ * announced to the other services ({@code user.registered}) through the platform outbox, in
+ * the same transaction.
  */
 @Component
 public class UserAccounts {
@@ -17,13 +20,15 @@ public class UserAccounts {
     private final CredentialAccountRepository credentials;
     private final AuthClock clock;
     private final ApplicationEventPublisher events;
+    private final CrowEvents platformEvents;
 
     UserAccounts(UserRepository users, CredentialAccountRepository credentials, AuthClock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, CrowEvents platformEvents) {
         this.users = users;
         this.credentials = credentials;
         this.clock = clock;
         this.events = events;
+        this.platformEvents = platformEvents;
     }
 
     /** A new user with a password credential; the email must already be normalized and free. */
@@ -33,6 +38,8 @@ public class UserAccounts {
         users.saveAndFlush(user);
         credentials.saveAndFlush(new CredentialAccount(user.getId(), passwordHash, clock.now()));
         events.publishEvent(new UserSignedUp(user.getId(), user.getEmail()));
+        platformEvents.publish(new UserRegistered(user.getId().toString(), user.getEmail(), user.getName(),
+                user.getImage()));
         return user;
     }
 

@@ -18,25 +18,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a valid session or API key into a principal and the internal JWT that carries it.
- * Permissions are decided here and nowhere else: the member's role permissions, cut down to
- * the key's for API keys. A key whose owner has left its organization speaks for nobody.
+ * Permissions are decided here and nowhere else: the member's permissions (user-service's, or
+ * the role's defaults), cut down to the key's for API keys. A key whose owner has left its organization speaks for nobody.
  */
 @Component
 class Principals {
 
     private final Organizations organizations;
     private final InternalTokens tokens;
+    private final UserPermissions userPermissions;
 
-    Principals(Organizations organizations, InternalTokens tokens) {
+    Principals(Organizations organizations, InternalTokens tokens, UserPermissions userPermissions) {
         this.organizations = organizations;
         this.tokens = tokens;
+        this.userPermissions = userPermissions;
     }
 
     /** A session's principal; without an active organization (or membership in it) it holds no feature permissions. */
     Principal ofSession(SessionState session) {
         Optional<Membership> membership = organizations.membership(session.userId(), session.activeOrganizationId());
         return membership
-                .map(member -> principal(member, member.permissions(), AuthMethod.SESSION, null))
+                .map(member -> principal(member, userPermissions.of(member), AuthMethod.SESSION, null))
                 .orElseGet(() -> new Principal(session.userId().toString(), null, null, List.of(),
                         Tier.FREE.wireName(), AuthMethod.SESSION.claim(), null, null));
     }
@@ -44,7 +46,7 @@ class Principals {
     Optional<Principal> ofApiKey(ApiKeyCheck.Valid key) {
         return organizations.membership(key.userId(), key.organizationId()).map(member -> {
             Set<Permission> granted = EnumSet.noneOf(Permission.class);
-            granted.addAll(member.permissions());
+            granted.addAll(userPermissions.of(member));
             granted.retainAll(key.permissions());
             return principal(member, granted, AuthMethod.API_KEY, key.id().toString());
         });

@@ -29,4 +29,16 @@ public enum MemberRole {
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** 400 unless {@code value} is one of owner, admin, member. */
+    static MemberRole fromWireName(String value) {
+        if (value != null) {
+            for (MemberRole role : values()) {
+                if (role.wireName().equals(value)) {
+                    return role;
+                }
+            }
+        }
+        throw dev.crow.platform.error.CrowException.invalid("role");
+    }
 }

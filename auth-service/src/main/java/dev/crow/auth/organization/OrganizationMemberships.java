@@ -1,15 +1,22 @@
 package dev.crow.auth.organization;
 
 import dev.crow.auth.AuthClock;
+import dev.crow.auth.account.User;
+import dev.crow.auth.account.Users;
 import dev.crow.platform.error.CrowException;
 import dev.crow.platform.error.ErrorKind;
+import dev.crow.platform.events.CrowEvents;
+import dev.crow.platform.events.types.MemberAdded;
+import dev.crow.platform.events.types.OrganizationCreated;
+import dev.crow.platform.events.types.OrganizationTierChanged;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every write to organizations and memberships, each in one transaction. A later change
- * publishes organization events through the platform outbox from here, in the same transaction.
+ * Every write to organizations and memberships, each in one transaction with the event that
+ * tells user-service and org-service about it (platform outbox: delivered after commit, never
+ * lost, applied once).
  */
 @Component
 public class OrganizationMemberships {
@@ -17,11 +24,16 @@ public class OrganizationMemberships {
     private final OrganizationRepository organizations;
     private final MemberRepository members;
     private final AuthClock clock;
+    private final Users users;
+    private final CrowEvents events;
 
-    OrganizationMemberships(OrganizationRepository organizations, MemberRepository members, AuthClock clock) {
+    OrganizationMemberships(OrganizationRepository organizations, MemberRepository members, AuthClock clock,
+            Users users, CrowEvents events) {
         this.organizations = organizations;
         this.members = members;
         this.clock = clock;
+        this.users = users;
+        this.events = events;
     }
 
     /** A new organization (tier free) with its creator as owner; 400 {@code ORGANIZATION_ALREADY_EXISTS} for a taken slug. */
@@ -34,7 +46,31 @@ public class OrganizationMemberships {
                 clock.now());
         organizations.saveAndFlush(organization);
         members.saveAndFlush(new Member(organization.getId(), ownerId, MemberRole.OWNER, clock.now()));
+        User owner = users.find(ownerId).orElseThrow(() -> CrowException.notFound("User"));
+        events.publish(new OrganizationCreated(organization.getId().toString(), organization.getName(),
+                organization.getSlug(), organization.getLogo(), organization.getTier().wireName(),
+                ownerId.toString(), owner.getEmail(), owner.getName()));
         return organization;
+    }
+
+    /**
+     * Adds a user to an organization (org-service asks, once an invitation is accepted or a known
+     * user is invited); 404 for an unknown organization or user, 409 when already a member.
+     */
+    @Transactional
+    Member addMember(UUID organizationId, UUID userId, MemberRole role) {
+        if (role == MemberRole.OWNER) {
+            throw CrowException.invalid("role");
+        }
+        organizations.findById(organizationId).orElseThrow(() -> CrowException.notFound("Organization"));
+        User user = users.find(userId).orElseThrow(() -> CrowException.notFound("User"));
+        if (members.findByOrganizationIdAndUserId(organizationId, userId).isPresent()) {
+            throw CrowException.conflict("The user is already a member of this organization");
+        }
+        Member member = members.saveAndFlush(new Member(organizationId, userId, role, clock.now()));
+        events.publish(new MemberAdded(organizationId.toString(), userId.toString(), role.wireName(),
+                user.getEmail(), user.getName()));
+        return member;
     }
 
     /**
@@ -45,6 +81,11 @@ public class OrganizationMemberships {
     public Membership.RateLimit changeTier(UUID organizationId, Tier tier, Membership.RateLimit rateLimit) {
         Organization organization = organizations.findById(organizationId)
                 .orElseThrow(() -> CrowException.notFound("Organization"));
+        Tier previous = organization.getTier();
+        if (previous != tier) {
+            events.publish(new OrganizationTierChanged(organizationId.toString(), tier.wireName(),
+                    previous.wireName()));
+        }
         organization.changeTier(tier, rateLimit == null ? null : rateLimit.perMinute(),
                 rateLimit == null ? null : rateLimit.perDay(), clock.now());
         return organization.getRateLimitPerMinute() == null ? null
