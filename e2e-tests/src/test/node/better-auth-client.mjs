@@ -11,9 +11,13 @@ assert.ok(gateway && origin, "usage: better-auth-client.mjs <gateway> <origin>")
 
 // A browser keeps cookies and sends Origin; Node's fetch does neither, so do both here.
 const jar = new Map();
+// The suite's gateway trusts loopback as a proxy: speak from an address of our own so that the
+// per-address limits of the auth routes are this script's alone.
+const clientAddress = `192.0.2.${1 + Math.floor(Math.random() * 250)}`;
 async function browserFetch(input, init = {}) {
   const headers = new Headers(init.headers || {});
   headers.set("origin", origin);
+  headers.set("x-forwarded-for", clientAddress);
   if (jar.size > 0) {
     headers.set("cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
   }
@@ -105,8 +109,10 @@ assert.equal(listedKey.key, undefined, "the key itself is never shown again");
 assert.match(JSON.stringify(listedKey.createdAt instanceof Date ? listedKey.createdAt.toISOString() : listedKey.createdAt).replaceAll('"', ""), isoMillis);
 
 // The key works against a protected route through the gateway.
-const withKey = await fetch(`${gateway}/api/v1/users/me`, { headers: { "x-api-key": created.key } });
-assert.notEqual(withKey.status, 401, "a fresh API key authenticates at the gateway");
+const withKey = await fetch(`${gateway}/api/v1/users/me`, {
+  headers: { "x-api-key": created.key, "x-forwarded-for": clientAddress },
+});
+assert.ok(withKey.status !== 401 && withKey.status < 500, `a fresh API key authenticates at the gateway (${withKey.status})`);
 
 ok(await client.apiKey.delete({ keyId: created.id }), "api-key/delete");
 const missing = await client.apiKey.delete({ keyId: created.id });

@@ -23,7 +23,8 @@ public class EventRegistryImportFilter implements AutoConfigurationImportFilter,
 
     @Override
     public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
-        boolean database = environment != null && environment.containsProperty("spring.datasource.url");
+        boolean database = environment != null
+                && org.springframework.util.StringUtils.hasText(environment.getProperty("spring.datasource.url"));
         boolean[] matches = new boolean[autoConfigurationClasses.length];
         for (int i = 0; i < autoConfigurationClasses.length; i++) {
             String candidate = autoConfigurationClasses[i];

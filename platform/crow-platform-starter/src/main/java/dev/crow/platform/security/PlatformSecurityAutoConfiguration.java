@@ -3,6 +3,7 @@ package dev.crow.platform.security;
 import dev.crow.platform.config.CrowPlatformProperties;
 import dev.crow.platform.error.ErrorKind;
 import dev.crow.platform.error.ErrorResponses;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,9 @@ public class PlatformSecurityAutoConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(authorize -> authorize
+                        // an async dispatch (SSE, streamed bodies) and an error dispatch belong to a
+                        // request that was already authorized; the stateless context is not kept for them
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(publicPaths).permitAll()
                         .requestMatchers(internal).authenticated()
                         .anyRequest().authenticated())
