@@ -56,7 +56,11 @@ final class ServiceEnvironment {
                 }
             }
             env.put("CROW_GATEWAY_SERVICE_KEY", secrets.serviceKey());
-            redisUrl.ifPresent(url -> env.put("CROW_GATEWAY_REDIS_URL", url));
+            redisUrl.ifPresent(url -> {
+                // a Redis URL means buckets shared with other gateway nodes
+                env.put("CROW_GATEWAY_REDIS_URL", url);
+                env.put("CROW_GATEWAY_RATE_LIMITS_STORE", "redis");
+            });
         }
         if ("mcp".equals(service.name())) {
             env.put("CROW_MCP_GATEWAY_URL", ports.baseUrl(gateway()));

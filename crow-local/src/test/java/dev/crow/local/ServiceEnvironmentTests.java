@@ -81,7 +81,8 @@ class ServiceEnvironmentTests {
         ServiceEnvironment environment = environment(0, Optional.of("redis://cache.internal:6379"));
 
         assertThat(environment.forService(service("gateway"), Map.of()))
-                .containsEntry("CROW_GATEWAY_REDIS_URL", "redis://cache.internal:6379");
+                .containsEntry("CROW_GATEWAY_REDIS_URL", "redis://cache.internal:6379")
+                .containsEntry("CROW_GATEWAY_RATE_LIMITS_STORE", "redis");
         assertThat(environment.forService(service("auth"), Map.of())).doesNotContainKey("CROW_GATEWAY_REDIS_URL");
     }
 

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The real platform, started once for the whole suite the way {@code ./crow up} starts it
- * (embedded PostgreSQL, auth-service, user-service, org-service and the gateway from their
- * executable jars) on free ports, plus an echo service built on the starter in the cctv path
+ * (embedded PostgreSQL, auth-service, user-service, org-service, interaction-service,
+ * pattern-service and the gateway from their executable jars) on free ports, plus an echo service built on the starter in the cctv path
  * family, and a GreenMail SMTP server that user-service delivers to.
  *
  * <p>Two settings differ from a default local run, both to make bounds measurable in a test:
@@ -71,7 +71,7 @@ public final class E2EPlatform {
                     // the JVM running the suite runs the services too: no class-data archives to
                     // write at exit (a one-off saving for long-lived local runs, not for a test)
                     .javaExecutable(Path.of(System.getProperty("java.home"), "bin", "java"))
-                    .only(List.of("auth", "users", "organizations", "cctv", "gateway"))
+                    .only(List.of("auth", "users", "organizations", "interactions", "patterns", "cctv", "gateway"))
                     .javaArguments("cctv", List.of("-cp", System.getProperty("java.class.path"),
                             EchoServiceApplication.class.getName()))
                     .environment("gateway", Map.of(
