@@ -99,6 +99,15 @@ public final class E2EPlatform {
     private void stop() {
         platform.close();
         mail.stop();
+        deleteRecursively(platform.dataDirectory());
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not remove " + directory + ": " + e.getMessage());
+        }
     }
 
     /** The gateway's base URL, as clients see it. */

@@ -303,6 +303,25 @@ class GatewayEndToEndIntegrationTests {
     }
 
     @Test
+    void customersSitesMayPostInteractionsCrossOriginWithoutCredentials() {
+        Client.Response trackerScript = new Client(gateway).get("/api/v1/interactions/tracker.js");
+        assertThat(trackerScript.status()).isEqualTo(200);
+        assertThat(trackerScript.header("Content-Type")).contains("javascript");
+
+        Client.Response preflight = new Client(gateway).withoutOrigin().send("OPTIONS", "/api/v1/interactions", null,
+                "Origin", "https://shop.example", "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "content-type,x-api-key");
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
+        assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("X-API-Key");
+
+        Client.Response readElsewhere = new Client(gateway).withoutOrigin().send("OPTIONS",
+                "/api/v1/interactions/organization/x", null,
+                "Origin", "https://shop.example", "Access-Control-Request-Method", "GET");
+        assertThat(readElsewhere.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
     void healthOfEveryRunningServiceIsPublicThroughTheGateway() {
         for (String service : List.of("auth", "users", "organizations", "cctv")) {
             Client.Response health = new Client(gateway).get("/api/v1/" + service + "/health");
