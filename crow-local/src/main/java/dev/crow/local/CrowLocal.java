@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** {@code java -jar crow-local.jar up|status|down [options]}: the command behind {@code ./crow}. */
+/** {@code java -cp crow-local.jar:lib/* dev.crow.local.CrowLocal up|status|down [options]}: the command behind {@code ./crow}. */
 public final class CrowLocal {
 
     private CrowLocal() {
