@@ -49,6 +49,10 @@ final class ServiceEnvironment {
             env.put("CROW_AUTH_SIGNING_KEY_SECRET", secrets.signingKeySecret());
             env.put("CROW_AUTH_BASE_URL", publicUrl());
         }
+        if ("users".equals(service.name())) {
+            // profile-picture URLs and the links of account mails point at the gateway
+            env.put("CROW_USERS_PUBLIC_BASE_URL", publicUrl());
+        }
         if (ServiceCatalog.GATEWAY.equals(service.name())) {
             for (ServiceDefinition backend : ServiceCatalog.all()) {
                 if (!backend.name().equals(service.name())) {

@@ -95,6 +95,36 @@ class TeamEndToEndIntegrationTests {
         assertThat(outsider.browser().get("/api/v1/users/search-email?q=grace").body()).doesNotContain(colleagueEmail.toLowerCase());
     }
 
+    @Test
+    void passwordResetMailIsDeliveredBySmtpAndItsTokenResetsThePassword() throws Exception {
+        String email = Accounts.uniqueEmail("forgetful");
+        Client user = Accounts.signUp(new Client(gateway), "Forgetful User", email);
+        assertThat(user.post("/api/v1/auth/request-password-reset", Map.of("email", email)).status()).isEqualTo(200);
+
+        String token = mailedToken(email, "reset-password/([A-Za-z0-9_-]{20,})");
+        Client.Response reset = new Client(gateway).post("/api/v1/auth/reset-password",
+                Map.of("token", token, "newPassword", "a brand new passphrase"));
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThat(new Client(gateway).post("/api/v1/auth/sign-in/email",
+                Map.of("email", email, "password", "a brand new passphrase")).status()).isEqualTo(200);
+    }
+
+    private static String mailedToken(String email, String pattern) throws Exception {
+        Pattern link = Pattern.compile(pattern);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            for (MimeMessage message : platform.mail().getReceivedMessages()) {
+                String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+                Matcher token = link.matcher(body);
+                if (message.getAllRecipients()[0].toString().equalsIgnoreCase(email) && token.find()) {
+                    return token.group(1);
+                }
+            }
+            platform.mail().waitForIncomingEmail(1000, 1);
+        }
+        throw new AssertionError("no mail with " + pattern + " reached " + email);
+    }
+
     private static String invitationToken(String email) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {

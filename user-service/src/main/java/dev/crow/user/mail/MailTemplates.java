@@ -33,9 +33,12 @@ class MailTemplates {
 
     private final Map<String, Template> templates = new LinkedHashMap<>();
     private final String appUrl;
+    /** The platform's own public URL: auth-service's reset and verification links point at it. */
+    private final String platformUrl;
 
     MailTemplates(UserProperties properties) {
         this.appUrl = properties.mail().appUrl().replaceAll("/+$", "");
+        this.platformUrl = properties.publicBaseUrl().toString().replaceAll("/+$", "");
         for (String name : NAMES) {
             String text = read("templates/mail/" + name + ".txt");
             int firstLine = text.indexOf('\n');
@@ -73,13 +76,16 @@ class MailTemplates {
             if (text.length() > MAX_VALUE_LENGTH) {
                 throw CrowException.invalid("data." + safe(key));
             }
-            if (key.endsWith("Url") && !(text.equals(appUrl) || text.startsWith(appUrl + "/")
-                    || text.startsWith(appUrl + "?"))) {
+            if (key.endsWith("Url") && !(under(text, appUrl) || under(text, platformUrl))) {
                 throw CrowException.invalid("data." + safe(key));
             }
             values.put(key, text);
         });
         return values;
+    }
+
+    private static boolean under(String url, String base) {
+        return url.equals(base) || url.startsWith(base + "/") || url.startsWith(base + "?");
     }
 
     private static String substitute(String template, Map<String, String> values,
