@@ -18,7 +18,7 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-60}
 BUILD=${BUILD:-1}
 JFR=${JFR:-0}
 BACKEND_PORT=${BACKEND_PORT:-19081}
@@ -27,7 +27,9 @@ AUTH_PORT=${AUTH_PORT:-19083}
 GATEWAY_PORT=${GATEWAY_PORT:-19080}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-19180}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -Dreactor.netty.native=false}
+# Two event loops for two cores; the heap is small and the collector simple because the gateway keeps
+# little state. Add -Dreactor.netty.native=false to compare with the NIO transport.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -Dreactor.netty.ioWorkerCount=2}
 JAR="$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT-exec.jar"
 API_KEY="crow_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SERVICE_KEY="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -132,7 +134,12 @@ start_fake_auth() {
 }
 
 start_gateway() {
-  local jfr_opts=()
+  local jfr_opts=() java_major
+  java_major=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  if [ "${java_major%%.*}" -ge 24 ] 2>/dev/null && [[ "$GATEWAY_JAVA_OPTS" != *unsafe-memory-access* ]]; then
+    # Netty uses sun.misc.Unsafe for its buffers only when allowed; Java 24+ forbids it by default.
+    GATEWAY_JAVA_OPTS="$GATEWAY_JAVA_OPTS --sun-misc-unsafe-memory-access=allow"
+  fi
   if [ "$JFR" = 1 ]; then
     jfr_opts=(-XX:+FlightRecorder "-XX:StartFlightRecording=filename=$WORK/gateway.jfr,settings=profile,dumponexit=true")
   fi
@@ -205,7 +212,18 @@ run_wrk() { # name seconds [extra wrk args...] -> appends to $WORK/<name>.result
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+ports_free() {
+  local port
+  for port in "$BACKEND_PORT" "$PROXY_PORT" "$AUTH_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      log "port $port is already in use on 127.0.0.1; stop what listens there or set *_PORT variables"
+      exit 1
+    fi
+  done
+}
+
 main() {
+  ports_free
   install_tools
   build_gateway
   start_nginx
@@ -235,14 +253,18 @@ main() {
   done
 
   # Half the gateway's peak, paced by wrk's per-connection delay(): each of C connections waits D ms
-  # between requests, so the offered rate is about C * 1000 / (D + latency).
-  local half delay_ms conns
+  # before each request, so the offered rate is about C * 1000 / (D + latency). A short calibration run
+  # corrects C for the actual latency before the measured run.
+  local half delay_ms conns calibration achieved
   half=$(awk -v r="${RPS[gateway]}" 'BEGIN { printf "%d", r / 2 }')
-  delay_ms=5
-  conns=$(awk -v r="$half" -v d="$delay_ms" 'BEGIN { c = int(r * d / 1000 + 0.5); if (c < 1) c = 1; print c }')
+  delay_ms=10
+  conns=$(awk -v r="$half" -v d="$delay_ms" -v l="${P50[gateway]}" 'BEGIN { c = int(r * (d + l / 2) / 1000 + 0.5); if (c < 1) c = 1; print c }')
   cat > "$WORK/paced.lua" <<EOF
 function delay() return $delay_ms end
 EOF
+  calibration=$(CONNECTIONS=$conns run_wrk gateway 5 -s "$WORK/paced.lua")
+  achieved=$(awk '{print $1}' <<< "$calibration")
+  conns=$(awk -v c="$conns" -v r="$half" -v a="$achieved" 'BEGIN { if (a > 0) c = int(c * r / a + 0.5); if (c < 1) c = 1; if (c > 2000) c = 2000; print c }')
   log "gateway at half its peak: target $half req/s ($conns connections, ${delay_ms} ms apart) for ${DURATION}s"
   local half_result
   half_result=$(CONNECTIONS=$conns run_wrk gateway "$DURATION" -s "$WORK/paced.lua")
@@ -273,10 +295,20 @@ EOF
   if [ "$JFR" = 1 ]; then
     kill "$GATEWAY_PID"; wait "$GATEWAY_PID" 2>/dev/null || true
     echo
-    echo "Top sampled frames (JFR jdk.ExecutionSample, top of stack):"
-    "${JAVA%java}jfr" print --events jdk.ExecutionSample "$WORK/gateway.jfr" \
-      | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); top[$0]++ } END { for (f in top) print top[f], f }' \
-      | sort -rn | head -25
+    echo "Where the event loops spend their time (JFR jdk.ExecutionSample, reactor-http threads):"
+    "${JAVA%java}jfr" print --events jdk.ExecutionSample --stack-depth 300 "$WORK/gateway.jfr" > "$WORK/samples.txt"
+    awk 'BEGIN { RS = "jdk.ExecutionSample" }
+      /reactor-http/ { n++; delete seen; lines = split($0, l, "\n"); top = 1
+        for (i = 1; i <= lines; i++) if (l[i] ~ /line:/) { f = l[i]; sub(/^[ \t]+/, "", f); sub(/\(.*/, "", f)
+          if (top) { self[f]++; top = 0 }
+          if (!(f in seen)) { seen[f] = 1; incl[f]++ } } }
+      END { for (f in self) printf "self %.1f %s\n", self[f] * 100 / n, f
+            for (f in incl) if (f ~ /^dev\.crow/) printf "own %.1f %s\n", incl[f] * 100 / n, f
+            printf "samples %d\n", n }' "$WORK/samples.txt" > "$WORK/profile.txt"
+    echo "  $(awk '$1 == "samples" {print $2}' "$WORK/profile.txt") samples; top of stack:"
+    awk '$1 == "self" { printf "  %5.1f%% %s\n", $2, $3 }' "$WORK/profile.txt" | sort -rn | head -20
+    echo "  inside the gateway's own code (inclusive):"
+    awk '$1 == "own" { printf "  %5.1f%% %s\n", $2, $3 }' "$WORK/profile.txt" | sort -rn | head -15
   fi
 }
 

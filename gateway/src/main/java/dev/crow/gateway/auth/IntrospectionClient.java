@@ -110,9 +110,26 @@ class IntrospectionClient {
                 .then(Mono.error(() -> new IllegalStateException("introspection answered HTTP " + status)));
     }
 
-    private static boolean isComplete(IntrospectionResponse answer) {
-        return answer.principal() != null && answer.principal().userId() != null && answer.jwt() != null
-                && !answer.jwt().isBlank() && answer.jwtExpiresAt() > 0;
+    /**
+     * A usable answer: a principal and a JWT, and nothing that could not travel in a header. The gateway
+     * forwards the JWT and organization id without re-checking them per request, so they are checked here.
+     */
+    static boolean isComplete(IntrospectionResponse answer) {
+        Principal principal = answer.principal();
+        return principal != null && principal.userId() != null && answer.jwtExpiresAt() > 0
+                && answer.jwt() != null && !answer.jwt().isBlank() && isHeaderSafe(answer.jwt())
+                && (principal.organizationId() == null || isHeaderSafe(principal.organizationId()));
+    }
+
+    /** Visible ASCII only: no spaces, controls (CR, LF) or non-ASCII characters. */
+    private static boolean isHeaderSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Throwable unavailable(Throwable failure) {

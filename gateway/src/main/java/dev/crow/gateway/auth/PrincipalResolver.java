@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.crow.gateway.GatewayProperties;
+import dev.crow.gateway.error.GatewayException;
 import dev.crow.gateway.observability.GatewayMetrics;
 import dev.crow.gateway.observability.PrincipalKind;
 import dev.crow.gateway.ratelimit.RateLimitKey;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PrincipalResolver {
 
-    private final AsyncCache<CredentialKey, ResolvedPrincipal> cache;
+    private final AsyncCache<CredentialKey, Resolution> cache;
     private final IntrospectionClient introspection;
     private final RateLimitPlans plans;
     private final Clock clock;
@@ -55,13 +56,27 @@ public class PrincipalResolver {
             return Mono.error(AuthFailures.invalidCredential());
         }
         CredentialKey key = CredentialKey.of(credential);
-        CompletableFuture<ResolvedPrincipal> entry = cache.get(key,
-                (k, executor) -> introspection.introspect(credential).map(this::resolved).toFuture());
+        CompletableFuture<Resolution> entry = cache.get(key, (k, executor) -> introspection.introspect(credential)
+                .map(this::resolved)
+                .onErrorResume(GatewayException.class, failure -> Mono.just(new Resolution(null, failure)))
+                .toFuture());
         if (entry.isDone() && !entry.isCompletedExceptionally()) {
-            return Mono.just(entry.join());
+            return entry.join().asMono();
         }
         // Another request may be waiting on the same future: never let one cancellation cancel it for all.
-        return Mono.fromFuture(entry, true);
+        return Mono.fromFuture(entry, true).flatMap(Resolution::asMono);
+    }
+
+    /**
+     * What the cache holds for a credential: its principal, or why it has none. Refusals are held only
+     * while requests wait on the same call (they expire at once, so nothing is cached for them) and are
+     * values rather than failed futures, so that no request can meet a stale one.
+     */
+    private record Resolution(ResolvedPrincipal principal, GatewayException failure) {
+
+        Mono<ResolvedPrincipal> asMono() {
+            return principal != null ? Mono.just(principal) : Mono.error(failure);
+        }
     }
 
     /**
@@ -75,7 +90,7 @@ public class PrincipalResolver {
         }
     }
 
-    private ResolvedPrincipal resolved(IntrospectionResponse answer) {
+    private Resolution resolved(IntrospectionResponse answer) {
         Principal principal = answer.principal();
         boolean apiKey = principal.isApiKey();
         Principal.RateLimit own = principal.rateLimit();
@@ -84,30 +99,35 @@ public class PrincipalResolver {
         RateLimitKey bucket = apiKey && principal.apiKeyId() != null
                 ? plan.keyFor("k:" + principal.apiKeyId())
                 : plan.keyFor("u:" + principal.userId());
-        return new ResolvedPrincipal(principal, new AsciiString("Bearer " + answer.jwt()),
+        return new Resolution(new ResolvedPrincipal(principal, new AsciiString("Bearer " + answer.jwt()),
                 principal.organizationId() != null ? new AsciiString(principal.organizationId()) : null,
-                answer.jwtExpiresAt(), apiKey ? PrincipalKind.API_KEY : PrincipalKind.SESSION, bucket);
+                answer.jwtExpiresAt(), apiKey ? PrincipalKind.API_KEY : PrincipalKind.SESSION, bucket), null);
     }
 
-    /** Entries expire after the configured TTL or before the JWT they carry does, whichever is first. */
+    /**
+     * Principals expire after the configured TTL or before the JWT they carry does, whichever is first;
+     * refusals at once.
+     */
     private record BoundedLifetime(Duration ttl, Duration margin, Clock clock)
-            implements Expiry<CredentialKey, ResolvedPrincipal> {
+            implements Expiry<CredentialKey, Resolution> {
 
         @Override
-        public long expireAfterCreate(CredentialKey key, ResolvedPrincipal value, long currentTime) {
-            long untilJwtExpiry = (value.jwtExpiresAtEpochSecond() * 1000 - margin.toMillis()) - clock.millis();
+        public long expireAfterCreate(CredentialKey key, Resolution value, long currentTime) {
+            if (value.principal() == null) {
+                return 0;
+            }
+            long untilJwtExpiry = (value.principal().jwtExpiresAtEpochSecond() * 1000 - margin.toMillis())
+                    - clock.millis();
             return Math.max(0, Math.min(ttl.toNanos(), Duration.ofMillis(untilJwtExpiry).toNanos()));
         }
 
         @Override
-        public long expireAfterUpdate(CredentialKey key, ResolvedPrincipal value, long currentTime,
-                long currentDuration) {
+        public long expireAfterUpdate(CredentialKey key, Resolution value, long currentTime, long currentDuration) {
             return expireAfterCreate(key, value, currentTime);
         }
 
         @Override
-        public long expireAfterRead(CredentialKey key, ResolvedPrincipal value, long currentTime,
-                long currentDuration) {
+        public long expireAfterRead(CredentialKey key, Resolution value, long currentTime, long currentDuration) {
             return currentDuration;
         }
     }

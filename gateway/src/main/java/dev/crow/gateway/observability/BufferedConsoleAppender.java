@@ -1,96 +1,155 @@
 package dev.crow.gateway.observability;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
-import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
 
 /**
- * A console appender for the access log that writes through a large buffer, flushed every
- * {@code flushMillis} by a background thread instead of once per line. The stock console appender
- * (behind an async appender) costed a queue hand-off, a thread wake-up and a write system call per
- * request — a quarter of the gateway's CPU per request in the benchmark. Lines are formatted on the
- * calling thread and only copied into the buffer under the lock; a line is never split between two
- * writes, so other loggers' lines interleave at line boundaries. At most {@code flushMillis} of lines
- * are lost if the process dies.
+ * The access log's appender: lines are formatted on the calling thread and copied into a memory buffer;
+ * a background thread writes the buffer to standard output every {@code flushMillis} (or once it holds
+ * {@code bufferSize} bytes). Callers — the event loops — never wait for the terminal, a pipe or a log
+ * driver: the lock they take only covers the copy, and when the writer falls behind by more than
+ * {@code maxBufferedBytes} further lines are dropped and counted rather than queued without bound.
+ * <p>
+ * The stock console appender behind logback's async appender cost a queue hand-off, a thread wake-up
+ * and a write system call per request, a quarter of the gateway's CPU per request in the benchmark.
+ * Whole lines are written, so other loggers' lines interleave at line boundaries. At most
+ * {@code flushMillis} of lines are lost if the process dies.
  */
-public class BufferedConsoleAppender<E> extends OutputStreamAppender<E> {
+public class BufferedConsoleAppender<E> extends UnsynchronizedAppenderBase<E> {
 
+    private Encoder<E> encoder;
     private int bufferSize = 64 * 1024;
+    private int maxBufferedBytes = 8 * 1024 * 1024;
     private long flushMillis = 250;
-    private ScheduledExecutorService flusher;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition full = lock.newCondition();
+    private final AtomicLong dropped = new AtomicLong();
+    private byte[] filling;
+    private int filled;
+    private byte[] draining;
+    private Thread writer;
+    private volatile boolean running;
+
+    public void setEncoder(Encoder<E> encoder) {
+        this.encoder = encoder;
+    }
 
     public void setBufferSize(int bufferSize) {
         this.bufferSize = bufferSize;
+    }
+
+    public void setMaxBufferedBytes(int maxBufferedBytes) {
+        this.maxBufferedBytes = maxBufferedBytes;
     }
 
     public void setFlushMillis(long flushMillis) {
         this.flushMillis = flushMillis;
     }
 
+    /** Lines dropped because the writer could not keep up. */
+    public long dropped() {
+        return dropped.get();
+    }
+
     @Override
     public void start() {
-        setImmediateFlush(false);
-        setOutputStream(new BufferedOutputStream(new CurrentStdout(), bufferSize));
+        if (encoder == null) {
+            addError("no encoder for appender " + getName());
+            return;
+        }
+        filling = new byte[bufferSize];
+        draining = new byte[bufferSize];
+        running = true;
+        writer = new Thread(this::writeLoop, "access-log-writer");
+        writer.setDaemon(true);
+        writer.start();
         super.start();
-        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "access-log-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
-        flusher.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
-        if (flusher != null) {
-            flusher.shutdownNow();
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(TimeUnit.SECONDS.toMillis(2));
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        flush();
         super.stop();
     }
 
-    private void flush() {
-        streamWriteLock.lock();
+    @Override
+    protected void append(E event) {
+        byte[] line = encoder.encode(event);
+        lock.lock();
         try {
-            OutputStream out = getOutputStream();
-            if (out != null) {
-                out.flush();
+            if (filled + line.length > filling.length) {
+                if (filled + line.length > maxBufferedBytes) {
+                    dropped.incrementAndGet();
+                    return;
+                }
+                byte[] larger = new byte[Math.min(maxBufferedBytes, Math.max(filling.length * 2, filled + line.length))];
+                System.arraycopy(filling, 0, larger, 0, filled);
+                filling = larger;
+            }
+            System.arraycopy(line, 0, filling, filled, line.length);
+            filled += line.length;
+            if (filled >= bufferSize) {
+                full.signal();
             }
         }
-        catch (IOException e) {
-            addError("could not flush the access log", e);
-        }
         finally {
-            streamWriteLock.unlock();
+            lock.unlock();
         }
     }
 
-    /** Writes to whatever {@code System.out} is at the time, as logback's own console appender does. */
-    private static final class CurrentStdout extends OutputStream {
-
-        @Override
-        public void write(int b) {
-            System.out.write(b);
+    private void writeLoop() {
+        while (running || filled > 0) {
+            byte[] chunk;
+            int length;
+            lock.lock();
+            try {
+                if (running && filled < bufferSize) {
+                    full.await(flushMillis, TimeUnit.MILLISECONDS);
+                }
+            }
+            catch (InterruptedException stopping) {
+                running = false;
+            }
+            finally {
+                // Swap buffers: callers go on filling the spare while this one is written.
+                chunk = filling;
+                length = filled;
+                filling = draining;
+                filled = 0;
+                lock.unlock();
+            }
+            if (length > 0) {
+                write(chunk, length);
+            }
+            // The written buffer is the next spare; one grown by a burst is let go.
+            draining = chunk.length == bufferSize ? chunk : new byte[bufferSize];
         }
+    }
 
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            System.out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void flush() {
-            System.out.flush();
-        }
-
-        @Override
-        public void close() {
-            System.out.flush();
+    private void write(byte[] chunk, int length) {
+        // Whatever System.out is now, as logback's own console appender does (tests capture it).
+        PrintStream out = System.out;
+        out.write(chunk, 0, length);
+        out.flush();
+        if (out.checkError()) {
+            addError("could not write the access log", new IOException("standard output reported an error"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.crow.gateway.observability;
 
+import java.util.function.Function;
+
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
@@ -37,6 +39,12 @@ class ObservabilityFilter implements WebFilter, Ordered {
         this.managementPort = managementPort;
     }
 
+    /** WebFlux labels every filter's result with this, per request: a constant costs nothing. */
+    @Override
+    public String toString() {
+        return "ObservabilityFilter";
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
@@ -54,7 +62,10 @@ class ObservabilityFilter implements WebFilter, Ordered {
         exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
         return chain.filter(exchange)
                 .onErrorResume(failure -> errors.handle(exchange, failure))
-                .doFinally(signal -> complete(exchange, context, signal));
+                .doFinally(signal -> complete(exchange, context, signal))
+                // Operators inside look the subscriber context up often; the search ends here instead of
+                // walking through the framework's operators below.
+                .contextWrite(Function.identity());
     }
 
     private void complete(ServerWebExchange exchange, RequestContext context, SignalType signal) {

@@ -7,15 +7,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.util.concurrent.ScheduledFuture;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -26,6 +24,7 @@ import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBuffer;
@@ -40,19 +39,19 @@ import org.springframework.web.server.ServerWebExchange;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.ORIGINAL_RESPONSE_CONTENT_TYPE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.isAlreadyRouted;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.setAlreadyRouted;
 
 /**
  * Forwards plain HTTP requests (streamed responses included) to the service, in place of Spring Cloud
- * Gateway's {@link NettyRoutingFilter}, which then sees the exchange as routed and steps aside. It
- * does the same work — same pooled client, same response-timeout property, same attributes for the
- * stock response writer, which streams {@code text/event-stream} event by event — but keeps headers in
- * Netty's own type on both legs instead of passing them through Spring's header maps and the generic
- * headers-filter chain, which dominated the gateway's per-request cost. WebSocket upgrades are left to
- * Spring Cloud Gateway's WebSocket routing filter.
+ * Gateway's {@link NettyRoutingFilter}, and ends the filter chain. It does the same work — same pooled
+ * client, same response-timeout property, same attributes for the stock response writer, which streams
+ * {@code text/event-stream} event by event — but keeps headers in Netty's own type on both legs instead
+ * of passing them through Spring's header maps and the generic headers-filter chain, gives the client a
+ * path rather than a URL to parse, and times the wait for headers on the request's own event loop.
+ * WebSocket upgrades are left to Spring Cloud Gateway's WebSocket routing filter.
  */
 @Component
 class ProxyFilter implements GlobalFilter, Ordered {
@@ -62,7 +61,7 @@ class ProxyFilter implements GlobalFilter, Ordered {
     private final HttpClient httpClient;
     private final UpstreamHeaders upstreamHeaders;
     private final Duration responseTimeout;
-    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<URI, HttpClient> clients = new ConcurrentHashMap<>();
 
     ProxyFilter(HttpClient httpClient, UpstreamHeaders upstreamHeaders, HttpClientProperties properties) {
         // The connect timeout and pool come with the client (spring.cloud.gateway.server.webflux.httpclient.*).
@@ -78,18 +77,18 @@ class ProxyFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        URI requestUrl = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
+        Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
         AccessRule rule = AccessRule.of(exchange);
-        ServerHttpRequest request = exchange.getRequest();
-        if (requestUrl == null || rule == null || isAlreadyRouted(exchange) || !isHttp(requestUrl.getScheme())
-                || isWebSocketUpgrade(request)) {
+        if (route == null || rule == null || !forwards(exchange, route)) {
             return chain.filter(exchange);
         }
         setAlreadyRouted(exchange);
+        ServerHttpRequest request = exchange.getRequest();
         io.netty.handler.codec.http.HttpHeaders headers = upstreamHeaders.forUpstream(exchange, rule);
-        String rawQuery = requestUrl.getRawQuery();
-        String pathAndQuery = rawQuery == null ? requestUrl.getRawPath() : requestUrl.getRawPath() + '?' + rawQuery;
-        Flux<HttpClientResponse> response = clientFor(requestUrl)
+        URI requestUri = request.getURI();
+        String rawQuery = requestUri.getRawQuery();
+        String pathAndQuery = rawQuery == null ? requestUri.getRawPath() : requestUri.getRawPath() + '?' + rawQuery;
+        Flux<HttpClientResponse> response = clientFor(route.getUri())
                 .headers(outgoing -> outgoing.add(headers).remove(HttpHeaderNames.HOST))
                 .request(HttpMethod.valueOf(request.getMethod().name()))
                 .uri(pathAndQuery)
@@ -102,38 +101,41 @@ class ProxyFilter implements GlobalFilter, Ordered {
             response = response.timeout(headersDeadline(request), answer -> Mono.never(), Mono.error(
                     () -> new TimeoutException("no response headers within " + responseTimeout.toMillis() + " ms")));
         }
-        return response.then(chain.filter(exchange));
+        // Everything inside the client asks for the subscriber context many times; stopping the search
+        // here spares each ask a walk up the whole server-side operator chain. The request is routed, so
+        // the chain ends here: the response writer (NettyWriteResponseFilter) wraps this filter.
+        return response.contextWrite(Function.identity()).then();
     }
 
     /**
-     * Fires when the service has not answered with headers in time. It is a timer of the request's own
-     * event loop: a plain {@code timeout(Duration)} would schedule (and cancel) a task on a shared
-     * scheduler thread for every request, a lock and a thread hop each time.
+     * True for the requests this filter forwards: plain HTTP to an {@code http}/{@code https} route, not yet
+     * routed. WebSocket upgrades go to Spring Cloud Gateway's WebSocket routing filter.
      */
+    static boolean forwards(ServerWebExchange exchange, Route route) {
+        String scheme = route.getUri().getScheme();
+        return ("http".equals(scheme) || "https".equals(scheme)) && !isAlreadyRouted(exchange)
+                && !isWebSocketUpgrade(exchange.getRequest());
+    }
+
+    /** Fires when the service has not answered with headers in time, timed on the request's own event loop. */
     private Mono<Long> headersDeadline(ServerHttpRequest request) {
         Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
-        if (!(nativeRequest instanceof Connection connection)) {
-            return Mono.delay(responseTimeout);
+        if (nativeRequest instanceof Connection connection) {
+            return new EventLoopTimer(connection.channel().eventLoop(), responseTimeout.toMillis());
         }
-        EventLoop loop = connection.channel().eventLoop();
-        return Mono.create(deadline -> {
-            ScheduledFuture<?> timer = loop.schedule(() -> deadline.success(0L), responseTimeout.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            deadline.onCancel(() -> timer.cancel(false));
-        });
+        return Mono.delay(responseTimeout);
     }
 
     /**
      * The client bound to one service's address. Given a path rather than an absolute URL, Reactor Netty
      * skips parsing the URL with a regular expression on every request.
      */
-    private HttpClient clientFor(URI requestUrl) {
-        String origin = requestUrl.getScheme() + "://" + requestUrl.getRawAuthority();
-        return clients.computeIfAbsent(origin, key -> {
-            boolean secure = "https".equals(requestUrl.getScheme());
-            int port = requestUrl.getPort() >= 0 ? requestUrl.getPort() : secure ? 443 : 80;
+    private HttpClient clientFor(URI service) {
+        return clients.computeIfAbsent(service, key -> {
+            boolean secure = "https".equals(service.getScheme());
+            int port = service.getPort() >= 0 ? service.getPort() : secure ? 443 : 80;
             HttpClient client = httpClient
-                    .remoteAddress(() -> InetSocketAddress.createUnresolved(requestUrl.getHost(), port));
+                    .remoteAddress(() -> InetSocketAddress.createUnresolved(service.getHost(), port));
             // The scheme of a path-only request comes from the client: TLS exactly for https services.
             if (!secure) {
                 return client.noSSL();
@@ -164,10 +166,6 @@ class ProxyFilter implements GlobalFilter, Ordered {
         if (contentType != null) {
             exchange.getAttributes().put(ORIGINAL_RESPONSE_CONTENT_TYPE_ATTR, contentType);
         }
-    }
-
-    private static boolean isHttp(String scheme) {
-        return "http".equals(scheme) || "https".equals(scheme);
     }
 
     private static boolean isWebSocketUpgrade(ServerHttpRequest request) {

@@ -1,8 +1,6 @@
 package dev.crow.gateway.routing;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
 
@@ -18,15 +16,16 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 /**
- * The service URL of a request: the route's scheme, host and port with the request's path and query,
- * both exactly as the client encoded them. Replaces Spring Cloud Gateway's {@link RouteToRequestUrlFilter}
- * (disabled in application.yml), which rebuilds the URL through a URI builder and a regular expression
- * per request to support load-balanced and prefixed route schemes that CROW's plain HTTP routes never use.
+ * The service URL of a request — the route's scheme, host and port with the request's path and query
+ * exactly as the client encoded them — for the requests Spring Cloud Gateway's own routing filters
+ * forward (WebSocket upgrades). Plain HTTP requests never need it: {@link ProxyFilter} forwards them
+ * from the route and the request directly, so no URL is parsed for them. Replaces
+ * {@link RouteToRequestUrlFilter} (disabled in application.yml), which rebuilds the URL through a URI
+ * builder and a regular expression per request to support load-balanced and prefixed route schemes
+ * that CROW's plain HTTP routes never use.
  */
 @Component
 class RequestUrlFilter implements GlobalFilter, Ordered {
-
-    private final Map<URI, String> origins = new ConcurrentHashMap<>();
 
     @Override
     public int getOrder() {
@@ -36,26 +35,19 @@ class RequestUrlFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
-        if (route == null) {
-            return chain.filter(exchange);
+        if (route != null && !ProxyFilter.forwards(exchange, route)) {
+            exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, serviceUrl(route.getUri(), exchange));
         }
-        URI request = exchange.getRequest().getURI();
-        String origin = origins.computeIfAbsent(route.getUri(), RequestUrlFilter::origin);
-        String path = request.getRawPath();
-        String query = request.getRawQuery();
-        StringBuilder url = new StringBuilder(origin.length() + path.length() + (query != null ? query.length() + 1 : 0));
-        url.append(origin).append(path);
-        if (query != null) {
-            url.append('?').append(query);
-        }
-        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, URI.create(url.toString()));
         return chain.filter(exchange);
     }
 
-    private static String origin(URI routeUri) {
+    static URI serviceUrl(URI routeUri, ServerWebExchange exchange) {
         if (routeUri.getScheme() == null || routeUri.getRawAuthority() == null) {
             throw new IllegalStateException("route URI must be absolute: " + routeUri);
         }
-        return routeUri.getScheme() + "://" + routeUri.getRawAuthority();
+        URI request = exchange.getRequest().getURI();
+        String query = request.getRawQuery();
+        return URI.create(routeUri.getScheme() + "://" + routeUri.getRawAuthority() + request.getRawPath()
+                + (query != null ? "?" + query : ""));
     }
 }

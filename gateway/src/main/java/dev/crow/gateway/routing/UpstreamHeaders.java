@@ -10,6 +10,7 @@ import dev.crow.gateway.auth.CredentialExtractor;
 import dev.crow.gateway.auth.ResolvedPrincipal;
 import dev.crow.gateway.observability.RequestContext;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.util.AsciiString;
 import reactor.netty.http.server.HttpServerRequest;
 
@@ -42,6 +43,12 @@ class UpstreamHeaders {
     static final AsciiString REAL_IP = AsciiString.cached("X-Real-IP");
     static final AsciiString FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
     static final AsciiString FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
+    /**
+     * Names and values are not checked again on the way out: the client's were checked when Netty
+     * decoded the request, and the principal's when it was cached ({@code PrincipalResolver}).
+     */
+    private static final DefaultHttpHeadersFactory UNVALIDATED = DefaultHttpHeadersFactory.headersFactory()
+            .withValidation(false);
     private static final AsciiString HTTP = AsciiString.cached("http");
     private static final AsciiString HTTPS = AsciiString.cached("https");
     private static final String EDGE_REQUEST = UpstreamHeaders.class.getName() + ".request";
@@ -60,7 +67,7 @@ class UpstreamHeaders {
     /** The upstream headers in Netty's type, for the gateway's own proxy filter. */
     io.netty.handler.codec.http.HttpHeaders forUpstream(ServerWebExchange exchange, AccessRule rule) {
         ServerHttpRequest request = exchange.getRequest();
-        io.netty.handler.codec.http.HttpHeaders out = new DefaultHttpHeaders();
+        io.netty.handler.codec.http.HttpHeaders out = UNVALIDATED.newHeaders();
         Object nativeRequest = request == exchange.getAttribute(EDGE_REQUEST)
                 ? ServerHttpRequestDecorator.getNativeRequest(request) : null;
         if (nativeRequest instanceof HttpServerRequest netty) {
@@ -125,27 +132,28 @@ class UpstreamHeaders {
             if (principal == null) {
                 throw new IllegalStateException("protected route forwarded without a principal");
             }
-            out.set(AUTHORIZATION, principal.authorization());
+            // add, not set: the client's copies of these headers were dropped above.
+            out.add(AUTHORIZATION, principal.authorization());
             if (principal.organizationId() != null) {
-                out.set(ORGANIZATION_ID, principal.organizationId());
+                out.add(ORGANIZATION_ID, principal.organizationId());
             }
             // mcp-service calls the gateway back as the caller, so it gets the caller's API key (only).
             if (apiKeyFromBearer != null && !hasApiKeyHeader) {
-                out.set(API_KEY, apiKeyFromBearer);
+                out.add(API_KEY, apiKeyFromBearer);
             }
         }
-        out.set(REQUEST_ID, context.requestId());
-        out.set(FORWARDED_FOR, context.clientIp());
-        out.set(REAL_IP, context.clientIp());
+        out.add(REQUEST_ID, context.requestId());
+        out.add(FORWARDED_FOR, context.clientIp());
+        out.add(REAL_IP, context.clientIp());
         ServerHttpRequest request = exchange.getRequest();
         boolean viaProxy = clientAddresses.isFromTrustedProxy(request);
-        out.set(FORWARDED_PROTO, forwardedProto(in, request, viaProxy));
+        out.add(FORWARDED_PROTO, forwardedProto(in, request, viaProxy));
         String host = viaProxy ? in.get(FORWARDED_HOST) : null;
         if (host == null) {
             host = in.get(HttpHeaders.HOST);
         }
         if (host != null) {
-            out.set(FORWARDED_HOST, host);
+            out.add(FORWARDED_HOST, host);
         }
     }
 

@@ -228,6 +228,17 @@ class AuthenticationTests extends GatewayTestSupport {
     }
 
     @Test
+    void answerThatCouldNotTravelInAHeaderIsNotForwarded() {
+        String key = "crow_injection" + nextId();
+        AUTH.register(key, Account.apiKey("key-inj-" + nextId(), "org-x\r\nX-Injected: yes", "free"));
+
+        Response response = client().get("/api/v1/products/p1", "X-API-Key", key);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.json().path("code").asString()).isEqualTo("UPSTREAM_UNAVAILABLE");
+    }
+
+    @Test
     void mcpReceivesTheCallersApiKeyToCallBackAsTheCaller() {
         String key = apiKey("free");
 
