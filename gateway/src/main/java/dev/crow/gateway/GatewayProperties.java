@@ -37,7 +37,7 @@ public record GatewayProperties(
         services = Map.copyOf(merged);
         if (!StringUtils.hasText(serviceKey)) {
             throw new IllegalStateException(
-                    "crow.gateway.service-key (env CROW_GATEWAY_SERVICE_KEY or CROW_PLATFORM_SERVICE_KEY) is required:"
+                    "crow.gateway.service-key (env CROW_PLATFORM_SERVICE_KEY or CROW_GATEWAY_SERVICEKEY) is required:"
                             + " the gateway authenticates to auth-service's introspection endpoint with it");
         }
         principalCacheTtl = positiveOr(principalCacheTtl, Duration.ofSeconds(60));
