@@ -7,6 +7,12 @@ import java.net.ServerSocket;
 public final class TestServers {
 
     /** The gateway's clock in every test context, and the fake auth-service's for JWT expiry times. */
+    static {
+        // The stand-in servers below are Reactor Netty servers too and start before any gateway context;
+        // the gateway's keep-alive fix must be in place before the first of them, as in production.
+        dev.crow.gateway.routing.KeepAliveReadFix.apply();
+    }
+
     public static final MutableClock CLOCK = new MutableClock();
     public static final FakeAuthService AUTH = new FakeAuthService(CLOCK);
     public static final EchoBackend BACKEND = new EchoBackend();

@@ -1,0 +1,80 @@
+package dev.crow.gateway.routing;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.LastHttpContent;
+import reactor.netty.NettyPipeline;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works around a Reactor Netty HTTP/1.1 server bug (reactor/reactor-netty#4361 and #4347, present in
+ * the 1.3.x releases served to this build): when a client sends its next request on a kept-alive
+ * connection before the server has finished with the previous exchange, the request is buffered and
+ * the connection may never be read again — the client waits until it gives up, and only then is the
+ * request seen. Found by this module's tests: a client reusing its connection hung for its whole
+ * timeout, after a few dozen quick answers in a row, more often under CPU load.
+ * <p>
+ * Two parts. Reactor Netty's own switch {@code reactor.netty.http.server.lastFlushWhenNoRead} makes it
+ * finish the previous exchange before it looks at the next request, which closes most of that route;
+ * it is read once, when Reactor Netty's HTTP handler class loads, so it is set before any server
+ * starts (an explicit {@code -D} setting wins). Because requests were still lost with it alone
+ * ({@code KeepAliveTests}), every connection also asks for more input once a response has been
+ * written completely: an extra read request is harmless (the next request is then read and handled
+ * or buffered as usual), a missing one leaves the connection stuck.
+ */
+@Component
+public class KeepAliveReadFix implements EnvironmentPostProcessor, NettyServerCustomizer {
+
+    static final String PROPERTY = "reactor.netty.http.server.lastFlushWhenNoRead";
+    private static final String HANDLER = "crow.keepAliveRead";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        apply();
+    }
+
+    /** Sets the switch unless set explicitly; it only takes effect before the JVM's first Reactor Netty server. */
+    public static void apply() {
+        if (System.getProperty(PROPERTY) == null) {
+            System.setProperty(PROPERTY, "true");
+        }
+    }
+
+    @Override
+    public reactor.netty.http.server.HttpServer apply(reactor.netty.http.server.HttpServer server) {
+        return server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpTrafficHandler) != null && channel.pipeline().get(HANDLER) == null) {
+                channel.pipeline().addBefore(NettyPipeline.HttpTrafficHandler, HANDLER, ReadAfterResponse.INSTANCE);
+            }
+        });
+    }
+
+    /** Requests a read once the last part of a response has been written. */
+    @ChannelHandler.Sharable
+    static final class ReadAfterResponse extends ChannelDuplexHandler {
+
+        static final ReadAfterResponse INSTANCE = new ReadAfterResponse();
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (msg instanceof LastHttpContent) {
+                ChannelPromise written = promise.unvoid();
+                written.addListener(done -> {
+                    if (done.isSuccess() && ctx.channel().isActive()) {
+                        ctx.read();
+                    }
+                });
+                ctx.write(msg, written);
+                return;
+            }
+            ctx.write(msg, promise);
+        }
+    }
+}
