@@ -25,6 +25,24 @@ class KeepAliveTests extends GatewayTestSupport {
     }
 
     @Test
+    void managementRequestsSentBackToBackOnOneConnectionAreAllAnswered() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", managementPort)) {
+            socket.setSoTimeout(5_000);
+            for (int i = 0; i < 300; i++) {
+                socket.getOutputStream().write("GET /actuator/health/liveness HTTP/1.1\r\nHost: gateway\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String head;
+                try {
+                    head = readResponse(socket.getInputStream());
+                } catch (java.net.SocketTimeoutException e) {
+                    throw new AssertionError("no answer to management request " + i + " within 5 s", e);
+                }
+                assertThat(head).as("response %d", i).startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    @Test
     void requestsSentBackToBackOnOneConnectionAreAllAnswered() throws IOException {
         // The next request goes out the moment the previous answer is read, as HTTP clients with a
         // connection pool do; each must be answered, never left unread on the connection.
