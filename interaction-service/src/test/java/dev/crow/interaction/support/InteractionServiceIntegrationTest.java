@@ -1,11 +1,10 @@
 package dev.crow.interaction.support;
 
-import dev.crow.platform.security.AuthMethod;
 import dev.crow.platform.security.CallerContext;
-import dev.crow.platform.security.JwksSource;
 import dev.crow.platform.security.Permission;
 import dev.crow.test.CrowPostgres;
-import dev.crow.test.TestJwts;
+import dev.crow.test.TestCallers;
+import dev.crow.test.TestJwksConfiguration;
 import dev.crow.test.TestServiceKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,15 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring context (and one database); each test uses fresh organization ids to stay independent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(InteractionServiceIntegrationTest.TestKeys.class)
+@Import(TestJwksConfiguration.class)
 public abstract class InteractionServiceIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,27 +48,16 @@ public abstract class InteractionServiceIntegrationTest {
         TestServiceKeys.register(registry);
     }
 
-    @TestConfiguration
-    static class TestKeys {
-
-        @Bean
-        JwksSource testJwksSource() {
-            return TestJwts.shared().jwksSource();
-        }
-    }
-
     protected static String newOrganization() {
-        return "org_" + UUID.randomUUID().toString().replace("-", "");
+        return TestCallers.newOrganizationId();
     }
 
     protected static CallerContext member(String organizationId, Permission... permissions) {
-        Set<Permission> granted = permissions.length == 0 ? Set.of() : EnumSet.of(permissions[0], permissions);
-        return new CallerContext("user_" + organizationId, organizationId, "member", granted, "free",
-                AuthMethod.SESSION, null);
+        return TestCallers.member(organizationId, permissions);
     }
 
     protected static String token(String organizationId, Permission... permissions) {
-        return TestJwts.shared().mint(member(organizationId, permissions));
+        return TestCallers.memberToken(organizationId, permissions);
     }
 
     protected static String fullAccess(String organizationId) {

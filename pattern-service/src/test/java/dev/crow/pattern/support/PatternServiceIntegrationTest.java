@@ -1,11 +1,9 @@
 package dev.crow.pattern.support;
 
-import dev.crow.platform.security.AuthMethod;
-import dev.crow.platform.security.CallerContext;
-import dev.crow.platform.security.JwksSource;
 import dev.crow.platform.security.Permission;
 import dev.crow.test.CrowPostgres;
-import dev.crow.test.TestJwts;
+import dev.crow.test.TestCallers;
+import dev.crow.test.TestJwksConfiguration;
 import dev.crow.test.TestServiceKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,16 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
         "crow.pattern.jobs.stale-after=3s",
         "crow.pattern.jobs.retry-backoff=1s",
         "crow.pattern.schedule.enabled=false"})
-@Import(PatternServiceIntegrationTest.TestKeys.class)
+@Import(TestJwksConfiguration.class)
 public abstract class PatternServiceIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -61,23 +54,12 @@ public abstract class PatternServiceIntegrationTest {
         registry.add("crow.platform.services.interactions", INTERACTIONS::baseUrl);
     }
 
-    @TestConfiguration
-    static class TestKeys {
-
-        @Bean
-        JwksSource testJwksSource() {
-            return TestJwts.shared().jwksSource();
-        }
-    }
-
     protected static String newOrganization() {
-        return "org_" + UUID.randomUUID().toString().replace("-", "");
+        return TestCallers.newOrganizationId();
     }
 
     protected static String token(String organizationId, Permission... permissions) {
-        Set<Permission> granted = permissions.length == 0 ? Set.of() : EnumSet.of(permissions[0], permissions);
-        return TestJwts.shared().mint(new CallerContext("user_" + organizationId, organizationId, "member", granted,
-                "free", AuthMethod.SESSION, null));
+        return TestCallers.memberToken(organizationId, permissions);
     }
 
     protected static String patterns(String organizationId) {

@@ -1,10 +1,9 @@
 package dev.crow.product.testing;
 
-import dev.crow.platform.security.AuthMethod;
-import dev.crow.platform.security.CallerContext;
-import dev.crow.platform.security.JwksSource;
 import dev.crow.platform.security.Permission;
 import dev.crow.test.CrowPostgres;
+import dev.crow.test.TestCallers;
+import dev.crow.test.TestJwksConfiguration;
 import dev.crow.test.TestJwts;
 import dev.crow.test.TestServiceKeys;
 import java.io.IOException;
@@ -14,12 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.datasource.hikari.connection-timeout=5000"
 })
 @TestPropertySource(properties = "crow.product.crawler.allow-private-networks=true")
-@Import(ProductServiceTest.TestKeys.class)
+@Import(TestJwksConfiguration.class)
 public abstract class ProductServiceTest {
 
     protected static final FixtureServer SHOP = FixtureShop.start();
@@ -55,15 +51,6 @@ public abstract class ProductServiceTest {
 
     @LocalServerPort
     protected int port;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestKeys {
-
-        @Bean
-        JwksSource jwksSource() {
-            return TestJwts.shared().jwksSource();
-        }
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -77,9 +64,7 @@ public abstract class ProductServiceTest {
     }
 
     protected static String token(String organizationId, Permission... permissions) {
-        CallerContext caller = new CallerContext("user_" + organizationId, organizationId, "admin",
-                Set.of(permissions), "starter", AuthMethod.SESSION, null);
-        return TestJwts.shared().mint(caller);
+        return TestJwts.shared().mint(TestCallers.caller(organizationId, "admin", "starter", permissions));
     }
 
     protected static String token(String organizationId) {
