@@ -46,6 +46,8 @@ public class PrincipalResolver {
                 .expireAfter(new BoundedLifetime(properties.principalCacheTtl(), properties.jwtExpiryMargin(),
                         this.clock))
                 .recordStats()
+                // Upkeep on the caller, amortized over reads: no hand-off to (and wake-up of) the common pool.
+                .executor(Runnable::run)
                 .buildAsync();
         CaffeineCacheMetrics.monitor(metrics.registry(), cache, "crow.gateway.principals");
     }

@@ -28,11 +28,19 @@ import org.springframework.stereotype.Component;
  * ({@code KeepAliveTests}), every connection also asks for more input once a response has been
  * written completely: an extra read request is harmless (the next request is then read and handled
  * or buffered as usual), a missing one leaves the connection stuck.
+ * <p>
+ * On the io_uring transport (used when the kernel offers it, see {@link NettyTransport}), Netty's
+ * multishot receive loses reads the same way on connections whose reading Reactor Netty switches off and
+ * on between exchanges: pooled client connections to a service or to auth-service sat unread until the
+ * response timeout (this module's route and introspection tests, every second request on a reused
+ * connection). {@code io.netty.iouring.recvMultiShotEnabled} is read once, when Netty's io_uring
+ * support loads, so it is switched off here the same way; each read is then one receive request.
  */
 @Component
 public class KeepAliveReadFix implements EnvironmentPostProcessor, NettyServerCustomizer {
 
     static final String PROPERTY = "reactor.netty.http.server.lastFlushWhenNoRead";
+    static final String IO_URING_MULTISHOT_RECEIVE = "io.netty.iouring.recvMultiShotEnabled";
     private static final String HANDLER = "crow.keepAliveRead";
 
     @Override
@@ -40,10 +48,18 @@ public class KeepAliveReadFix implements EnvironmentPostProcessor, NettyServerCu
         apply();
     }
 
-    /** Sets the switch unless set explicitly; it only takes effect before the JVM's first Reactor Netty server. */
+    /**
+     * Sets both switches unless set explicitly; they only take effect before the JVM's first Reactor Netty
+     * server and first io_uring event loop.
+     */
     public static void apply() {
-        if (System.getProperty(PROPERTY) == null) {
-            System.setProperty(PROPERTY, "true");
+        setUnlessSet(PROPERTY, "true");
+        setUnlessSet(IO_URING_MULTISHOT_RECEIVE, "false");
+    }
+
+    private static void setUnlessSet(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 

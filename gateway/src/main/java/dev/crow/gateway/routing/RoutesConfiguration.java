@@ -1,11 +1,17 @@
 package dev.crow.gateway.routing;
 
 import java.net.URI;
+import java.util.List;
 
 import dev.crow.gateway.GatewayProperties;
 import dev.crow.gateway.observability.ManagementPort;
 
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.config.HttpClientFactory;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
 import org.springframework.cloud.gateway.handler.FilteringWebHandler;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 
@@ -37,6 +43,13 @@ class RoutesConfiguration {
                     .uri(uri));
         }
         return routes.build();
+    }
+
+    /** The client to the services, with a connection pool per event loop. */
+    @Bean
+    HttpClientFactory gatewayHttpClientFactory(HttpClientProperties properties, ServerProperties serverProperties,
+            List<HttpClientCustomizer> customizers, HttpClientSslConfigurer sslConfigurer) {
+        return new EventLoopHttpClientFactory(properties, serverProperties, sslConfigurer, customizers);
     }
 
     @Bean

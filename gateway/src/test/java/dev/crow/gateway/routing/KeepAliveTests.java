@@ -11,9 +11,30 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import dev.crow.gateway.support.GatewayTestSupport;
+import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 class KeepAliveTests extends GatewayTestSupport {
+
+    @Autowired
+    private HttpClient serviceClient;
+
+    @Test
+    void onIoUringEachReadIsOneReceiveRequest() {
+        assertThat(System.getProperty(KeepAliveReadFix.IO_URING_MULTISHOT_RECEIVE)).isEqualTo("false");
+        if (IoUring.isAvailable()) {
+            assertThat(NettyTransport.current()).isEqualTo("io_uring");
+            assertThat(IoUring.isRecvMultishotEnabled()).isFalse();
+        }
+    }
+
+    @Test
+    void connectionsToTheServicesArePooledPerEventLoop() {
+        assertThat(serviceClient.configuration().connectionProvider()).isInstanceOf(EventLoopConnectionProvider.class);
+    }
 
     @Test
     void reactorNettyFinishesAnExchangeBeforeReadingTheNextRequest() throws Exception {
