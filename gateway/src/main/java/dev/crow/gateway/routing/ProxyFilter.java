@@ -3,12 +3,14 @@ package dev.crow.gateway.routing;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -61,7 +63,7 @@ class ProxyFilter implements GlobalFilter, Ordered {
     private final HttpClient httpClient;
     private final UpstreamHeaders upstreamHeaders;
     private final Duration responseTimeout;
-    private final Map<URI, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<URI, Service> services = new ConcurrentHashMap<>();
 
     ProxyFilter(HttpClient httpClient, UpstreamHeaders upstreamHeaders, HttpClientProperties properties) {
         // The connect timeout and pool come with the client (spring.cloud.gateway.server.webflux.httpclient.*).
@@ -88,11 +90,14 @@ class ProxyFilter implements GlobalFilter, Ordered {
         URI requestUri = request.getURI();
         String rawQuery = requestUri.getRawQuery();
         String pathAndQuery = rawQuery == null ? requestUri.getRawPath() : requestUri.getRawPath() + '?' + rawQuery;
-        Flux<HttpClientResponse> response = clientFor(route.getUri())
-                .headers(outgoing -> outgoing.add(headers).remove(HttpHeaderNames.HOST))
-                .request(HttpMethod.valueOf(request.getMethod().name()))
+        // The request's headers are set on the request itself (Reactor Netty keeps the Host it derived from
+        // the service's address): no per-request copy of the client's configuration and its headers.
+        Flux<HttpClientResponse> response = senderFor(route.getUri(), request.getMethod().name())
                 .uri(pathAndQuery)
-                .send((upstream, body) -> body.send(request.getBody().map(ProxyFilter::byteBuf)))
+                .send((upstream, body) -> {
+                    upstream.headers(headers);
+                    return body.send(request.getBody().map(ProxyFilter::byteBuf));
+                })
                 .responseConnection((answer, connection) -> {
                     answered(exchange, answer, connection);
                     return Mono.just(answer);
@@ -126,22 +131,37 @@ class ProxyFilter implements GlobalFilter, Ordered {
         return Mono.delay(responseTimeout);
     }
 
+    /** The request sender for one service and method; prepared once per service for the standard methods. */
+    private HttpClient.RequestSender senderFor(URI service, String method) {
+        Service upstream = services.computeIfAbsent(service, key -> new Service(clientFor(key)));
+        HttpClient.RequestSender sender = upstream.senders().get(method);
+        return sender != null ? sender : upstream.client().request(HttpMethod.valueOf(method));
+    }
+
     /**
      * The client bound to one service's address. Given a path rather than an absolute URL, Reactor Netty
      * skips parsing the URL with a regular expression on every request.
      */
     private HttpClient clientFor(URI service) {
-        return clients.computeIfAbsent(service, key -> {
-            boolean secure = "https".equals(service.getScheme());
-            int port = service.getPort() >= 0 ? service.getPort() : secure ? 443 : 80;
-            HttpClient client = httpClient
-                    .remoteAddress(() -> InetSocketAddress.createUnresolved(service.getHost(), port));
-            // The scheme of a path-only request comes from the client: TLS exactly for https services.
-            if (!secure) {
-                return client.noSSL();
-            }
-            return client.configuration().sslProvider() != null ? client : client.secure();
-        });
+        boolean secure = "https".equals(service.getScheme());
+        int port = service.getPort() >= 0 ? service.getPort() : secure ? 443 : 80;
+        HttpClient client = httpClient
+                .remoteAddress(() -> InetSocketAddress.createUnresolved(service.getHost(), port));
+        // The scheme of a path-only request comes from the client: TLS exactly for https services.
+        if (!secure) {
+            return client.noSSL();
+        }
+        return client.configuration().sslProvider() != null ? client : client.secure();
+    }
+
+    /** A service's client and its senders for the standard methods (others are built per request, not kept). */
+    private record Service(HttpClient client, Map<String, HttpClient.RequestSender> senders) {
+
+        Service(HttpClient client) {
+            this(client, Arrays.stream(org.springframework.http.HttpMethod.values())
+                    .map(org.springframework.http.HttpMethod::name)
+                    .collect(Collectors.toUnmodifiableMap(name -> name, name -> client.request(HttpMethod.valueOf(name)))));
+        }
     }
 
     /** Status and headers of the service's answer; the stock response writer streams its body. */
