@@ -90,12 +90,17 @@ class ProxyFilter implements GlobalFilter, Ordered {
         URI requestUri = request.getURI();
         String rawQuery = requestUri.getRawQuery();
         String pathAndQuery = rawQuery == null ? requestUri.getRawPath() : requestUri.getRawPath() + '?' + rawQuery;
-        // The request's headers are set on the request itself (Reactor Netty keeps the Host it derived from
-        // the service's address): no per-request copy of the client's configuration and its headers.
+        // The headers are set on the request itself, not through a per-request copy of the client's
+        // configuration: Reactor Netty keeps the Host it derived from the service's address, and its choice
+        // of chunked framing for a body without a length is kept too.
         Flux<HttpClientResponse> response = senderFor(route.getUri(), request.getMethod().name())
                 .uri(pathAndQuery)
                 .send((upstream, body) -> {
+                    String framing = upstream.requestHeaders().get(HttpHeaderNames.TRANSFER_ENCODING);
                     upstream.headers(headers);
+                    if (framing != null && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                        upstream.requestHeaders().set(HttpHeaderNames.TRANSFER_ENCODING, framing);
+                    }
                     return body.send(request.getBody().map(ProxyFilter::byteBuf));
                 })
                 .responseConnection((answer, connection) -> {

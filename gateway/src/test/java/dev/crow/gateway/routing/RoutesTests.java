@@ -130,6 +130,42 @@ class RoutesTests extends GatewayTestSupport {
     }
 
     @Test
+    void requestBodiesReachTheServiceWhetherSentWithALengthOrInChunks() throws Exception {
+        String key = apiKey("free");
+        Response sized = client().post("/api/v1/interactions", "{\"type\":\"page_view\"}", "X-API-Key", key);
+        assertThat(sized.status()).isEqualTo(200);
+        assertThat(sized.json().path("bodyLength").asInt()).isEqualTo(20);
+        assertThat(sized.forwarded("Content-Length")).isEqualTo("20");
+        assertThat(sized.forwarded("Transfer-Encoding")).isNull();
+
+        String request = "POST /api/v1/interactions HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "Connection: close\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n"
+                + "X-Forwarded-For: " + client().clientIp() + "\r\n"
+                + "X-API-Key: " + key + "\r\n\r\n"
+                + "6\r\n{\"a\":1\r\n"
+                + "a\r\n,\"b\":\"xyz\"\r\n"
+                + "1\r\n}\r\n"
+                + "0\r\n\r\n";
+        String raw;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(raw).startsWith("HTTP/1.1 200");
+        String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+        // The answer may itself be chunked: the echo's JSON is inside it either way.
+        String json = body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1);
+        tools.jackson.databind.JsonNode echo = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+        assertThat(echo.path("bodyLength").asInt()).isEqualTo(17);
+        assertThat(echo.path("headers").path("transfer-encoding").path(0).asString()).isEqualTo("chunked");
+        assertThat(echo.path("headers").has("content-length")).isFalse();
+    }
+
+    @Test
     void managementPortServesPrometheusWithoutCredentialsAndIsNotRouted() {
         GatewayClient management = new GatewayClient(managementPort);
         client().get("/api/v1/products/p1", "X-API-Key", apiKey("free"));
