@@ -252,22 +252,26 @@ main() {
     fi
   done
 
-  # Half the gateway's peak, paced by wrk's per-connection delay(): each of C connections waits D ms
-  # before each request, so the offered rate is about C * 1000 / (D + latency). A short calibration run
-  # corrects C for the actual latency before the measured run.
+  # Half the gateway's peak, paced by wrk's per-connection delay(): each of C connections waits a random
+  # 0..2D ms (D on average) before each request, so the offered rate is about C * 1000 / (D + latency).
+  # The delays are random so that the connections do not fire in step: with a fixed delay all C requests
+  # arrive together every D ms, a burst of C rather than a steady rate. A short calibration run corrects
+  # C for the actual latency before the measured run; nginx is then measured at the same offered load.
   local half delay_ms conns calibration achieved
   half=$(awk -v r="${RPS[gateway]}" 'BEGIN { printf "%d", r / 2 }')
   delay_ms=10
   conns=$(awk -v r="$half" -v d="$delay_ms" -v l="${P50[gateway]}" 'BEGIN { c = int(r * (d + l / 2) / 1000 + 0.5); if (c < 1) c = 1; print c }')
   cat > "$WORK/paced.lua" <<EOF
-function delay() return $delay_ms end
+function delay() return math.random(0, 2 * $delay_ms) end
 EOF
   calibration=$(CONNECTIONS=$conns run_wrk gateway 5 -s "$WORK/paced.lua")
   achieved=$(awk '{print $1}' <<< "$calibration")
   conns=$(awk -v c="$conns" -v r="$half" -v a="$achieved" 'BEGIN { if (a > 0) c = int(c * r / a + 0.5); if (c < 1) c = 1; if (c > 2000) c = 2000; print c }')
-  log "gateway at half its peak: target $half req/s ($conns connections, ${delay_ms} ms apart) for ${DURATION}s"
-  local half_result
+  log "gateway at half its peak: target $half req/s ($conns connections, 0-$((2 * delay_ms)) ms apart) for ${DURATION}s"
+  local half_result nginx_half_result
   half_result=$(CONNECTIONS=$conns run_wrk gateway "$DURATION" -s "$WORK/paced.lua")
+  log "nginx at the same offered load for ${DURATION}s"
+  nginx_half_result=$(CONNECTIONS=$conns run_wrk nginx "$DURATION" -s "$WORK/paced.lua")
   local rss_kb introspections
   rss_kb=$(ps -o rss= -p "$GATEWAY_PID" | tr -d ' ')
   introspections=$(curl -s "http://127.0.0.1:$AUTH_PORT/" | sed 's/.*"introspections": *\([0-9]*\).*/\1/')
@@ -287,8 +291,10 @@ EOF
   echo
   awk -v g="${RPS[gateway]}" -v n="${RPS[nginx]}" -v d="${RPS[direct]}" \
     'BEGIN { printf "throughput ratios: gateway/nginx = %.2f, gateway/direct = %.2f, nginx/direct = %.2f\n", g / n, g / d, n / d }'
-  read -r hrps hp50 hp99 _ hbad <<< "$half_result"
+  read -r hrps hp50 hp99 _ hbad _ <<< "$half_result"
   echo "gateway at half peak (target $half req/s): achieved $hrps req/s, p50 $hp50 ms, p99 $hp99 ms, non-2xx $hbad"
+  read -r nrps np50 np99 _ _ <<< "$nginx_half_result"
+  echo "nginx at the same offered load:            achieved $nrps req/s, p50 $np50 ms, p99 $np99 ms"
   echo "gateway RSS after the run: $((rss_kb / 1024)) MB"
   echo "raw wrk outputs and logs: $WORK"
 

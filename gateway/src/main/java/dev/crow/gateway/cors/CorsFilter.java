@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.crow.gateway.EdgeStage;
 import dev.crow.gateway.GatewayProperties;
 import dev.crow.gateway.error.ErrorCode;
 import dev.crow.gateway.error.ErrorResponses;
@@ -18,7 +19,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.web.server.WebFilterChain;
  * so browsers keep its scripts from reading answers; its preflights are refused.
  */
 @Component
-class CorsFilter implements WebFilter, Ordered {
+class CorsFilter implements EdgeStage {
 
     private static final String INGESTION_PATH = "/api/v1/interactions";
     private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
@@ -49,11 +49,6 @@ class CorsFilter implements WebFilter, Ordered {
         this.maxAge = Long.toString(properties.cors().maxAge().toSeconds());
     }
 
-    /** WebFlux labels every filter's result with this, per request: a constant costs nothing. */
-    @Override
-    public String toString() {
-        return "CorsFilter";
-    }
 
     @Override
     public int getOrder() {

@@ -2,6 +2,7 @@ package dev.crow.gateway.observability;
 
 import java.util.function.Function;
 
+import dev.crow.gateway.EdgeStage;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
@@ -14,7 +15,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.web.server.WebFilterChain;
  * then writes the access log line and records the request's latency.
  */
 @Component
-class ObservabilityFilter implements WebFilter, Ordered {
+class ObservabilityFilter implements EdgeStage {
 
     static final String REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -39,11 +39,6 @@ class ObservabilityFilter implements WebFilter, Ordered {
         this.managementPort = managementPort;
     }
 
-    /** WebFlux labels every filter's result with this, per request: a constant costs nothing. */
-    @Override
-    public String toString() {
-        return "ObservabilityFilter";
-    }
 
     @Override
     public int getOrder() {

@@ -1,5 +1,6 @@
 package dev.crow.gateway.routing;
 
+import dev.crow.gateway.EdgeStage;
 import dev.crow.gateway.auth.AuthFailures;
 import dev.crow.gateway.auth.ClientAddresses;
 import dev.crow.gateway.auth.Credential;
@@ -23,7 +24,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -33,7 +33,7 @@ import org.springframework.web.server.WebFilterChain;
  * refused — carries the {@code X-RateLimit-*} headers of the bucket it was charged to.
  */
 @Component
-class EdgeFilter implements WebFilter, Ordered {
+class EdgeFilter implements EdgeStage {
 
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
@@ -56,11 +56,6 @@ class EdgeFilter implements WebFilter, Ordered {
         this.metrics = metrics;
     }
 
-    /** WebFlux labels every filter's result with this, per request: a constant costs nothing. */
-    @Override
-    public String toString() {
-        return "EdgeFilter";
-    }
 
     @Override
     public int getOrder() {
