@@ -36,13 +36,14 @@ stop() {
   wait "$platform" 2>/dev/null || true
 }
 trap stop EXIT
+deadline=$((SECONDS + 600))
 until grep -q "CROW is ready" "$work/platform.log"; do
-  if ! kill -0 "$platform" 2>/dev/null; then
+  if ! kill -0 "$platform" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
     tail -40 "$work/platform.log" >&2
-    log "the platform did not start"
+    log "the platform did not start (or was not ready within 600 s)"
     exit 1
   fi
-  sleep 1
+  sleep 1 # polling the launcher's log for its ready line
 done
 log "$(grep "CROW is ready" "$work/platform.log")"
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -24,6 +25,7 @@ class EventLoopConnectionProviderTests {
 
     private static LoopResources loops;
     private static DisposableServer backend;
+    private final List<ConnectionProvider> providers = new ArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -39,50 +41,52 @@ class EventLoopConnectionProviderTests {
         loops.disposeLater().block(Duration.ofSeconds(5));
     }
 
+    @AfterEach
+    void disposeProviders() {
+        providers.forEach(provider -> provider.disposeLater().block(Duration.ofSeconds(5)));
+        providers.clear();
+    }
+
     @Test
     void eachEventLoopLeasesConnectionsThatLiveOnItself() {
-        EventLoopConnectionProvider provider = new EventLoopConnectionProvider(
-                () -> ConnectionProvider.builder("per-loop").maxConnections(4).build());
-        try {
-            List<Boolean> sameLoop = requestsFromEachLoopInTurn(client(provider));
+        EventLoopConnectionProvider provider = perLoop();
 
-            assertThat(sameLoop).hasSize(12).containsOnly(true);
-            assertThat(provider.poolCount()).isEqualTo(2);
-        }
-        finally {
-            provider.disposeLater().block(Duration.ofSeconds(5));
-        }
+        List<Boolean> sameLoop = requestsFromEachLoopInTurn(client(provider));
+
+        assertThat(sameLoop).hasSize(12).containsOnly(true);
+        assertThat(provider.poolCount()).isEqualTo(2);
     }
 
     @Test
     void oneSharedPoolHandsAnotherLoopsIdleConnectionToTheNextCaller() {
         // Why the gateway keeps a pool per event loop: Reactor Netty's own pool does not.
-        ConnectionProvider shared = ConnectionProvider.builder("shared").maxConnections(4).build();
-        try {
-            assertThat(requestsFromEachLoopInTurn(client(shared))).contains(false);
-        }
-        finally {
-            shared.disposeLater().block(Duration.ofSeconds(5));
-        }
+        ConnectionProvider shared = track(ConnectionProvider.builder("shared").maxConnections(4).build());
+
+        assertThat(requestsFromEachLoopInTurn(client(shared))).contains(false);
     }
 
     @Test
     void workStartedOffTheEventLoopsSharesOnePool() {
-        EventLoopConnectionProvider provider = new EventLoopConnectionProvider(
-                () -> ConnectionProvider.builder("per-loop").maxConnections(4).build());
-        try {
-            HttpClient client = client(provider);
-            for (int i = 0; i < 3; i++) {
-                assertThat(client.get().uri("/").responseContent().aggregate().asString().block(Duration.ofSeconds(5)))
-                        .isEqualTo("ok");
-            }
-            assertThat(provider.poolCount()).isEqualTo(1);
-            assertThat(provider.maxConnections()).isEqualTo(4);
+        EventLoopConnectionProvider provider = perLoop();
+        HttpClient client = client(provider);
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.get().uri("/").responseContent().aggregate().asString().block(Duration.ofSeconds(5)))
+                    .isEqualTo("ok");
         }
-        finally {
-            provider.disposeLater().block(Duration.ofSeconds(5));
-            assertThat(provider.isDisposed()).isTrue();
-        }
+        assertThat(provider.poolCount()).isEqualTo(1);
+        assertThat(provider.maxConnections()).isEqualTo(4);
+
+        provider.disposeLater().block(Duration.ofSeconds(5));
+        assertThat(provider.isDisposed()).isTrue();
+    }
+
+    private EventLoopConnectionProvider perLoop() {
+        return track(new EventLoopConnectionProvider(() -> ConnectionProvider.builder("per-loop").maxConnections(4).build()));
+    }
+
+    private <P extends ConnectionProvider> P track(P provider) {
+        providers.add(provider);
+        return provider;
     }
 
     private static HttpClient client(ConnectionProvider provider) {
