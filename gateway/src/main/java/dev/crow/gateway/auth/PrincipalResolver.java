@@ -3,6 +3,8 @@ package dev.crow.gateway.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -57,16 +59,52 @@ public class PrincipalResolver {
         if (credential.value().isEmpty()) {
             return Mono.error(AuthFailures.invalidCredential());
         }
+        return resolve(credential, true);
+    }
+
+    private Mono<ResolvedPrincipal> resolve(Credential credential, boolean mayRetry) {
         CredentialKey key = CredentialKey.of(credential);
-        CompletableFuture<Resolution> entry = cache.get(key, (k, executor) -> introspection.introspect(credential)
-                .map(this::resolved)
-                .onErrorResume(GatewayException.class, failure -> Mono.just(new Resolution(null, failure)))
-                .toFuture());
+        Introspect load = new Introspect(credential);
+        CompletableFuture<Resolution> entry = cache.get(key, load);
         if (entry.isDone() && !entry.isCompletedExceptionally()) {
-            return entry.join().asMono();
+            Resolution resolution = entry.join();
+            if (resolution.principal() == null) {
+                // A refusal is dropped as soon as it is answered, not left to its zero lifetime: one
+                // found here that this request did not ask for is a previous request's, and is asked again.
+                cache.asMap().remove(key, entry);
+                if (!load.ran && mayRetry) {
+                    return resolve(credential, false);
+                }
+            }
+            return resolution.asMono();
         }
         // Another request may be waiting on the same future: never let one cancellation cancel it for all.
-        return Mono.fromFuture(entry, true).flatMap(Resolution::asMono);
+        return Mono.fromFuture(entry, true).flatMap(resolution -> {
+            if (resolution.principal() == null) {
+                cache.asMap().remove(key, entry);
+            }
+            return resolution.asMono();
+        });
+    }
+
+    /** Asks auth-service for a credential's principal, noting that it did. */
+    private final class Introspect implements BiFunction<CredentialKey, Executor, CompletableFuture<Resolution>> {
+
+        private final Credential credential;
+        private boolean ran;
+
+        Introspect(Credential credential) {
+            this.credential = credential;
+        }
+
+        @Override
+        public CompletableFuture<Resolution> apply(CredentialKey key, Executor executor) {
+            ran = true;
+            return introspection.introspect(credential)
+                    .map(PrincipalResolver.this::resolved)
+                    .onErrorResume(GatewayException.class, failure -> Mono.just(new Resolution(null, failure)))
+                    .toFuture();
+        }
     }
 
     /**
